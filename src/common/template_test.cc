@@ -1,0 +1,31 @@
+#include "common/template.h"
+
+#include <gtest/gtest.h>
+
+namespace lakehouse {
+namespace {
+
+TEST(TemplateTest, FillsPlaceholders) {
+  auto out = RenderTemplate("port=${PORT}\nhost=${HOST}:${PORT} cost=$$5 $x\n", {{"PORT", "9"}, {"HOST", "h"}}, "t");
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  EXPECT_EQ(*out, "port=9\nhost=h:9 cost=$5 $x\n");
+}
+
+TEST(TemplateTest, MissingValueNamesLine) {
+  auto out = RenderTemplate("a\nb=${B}\n", {}, "server.properties");
+  ASSERT_FALSE(out.ok());
+  EXPECT_EQ(out.status().message(), "server.properties:2: no value for ${B}");
+}
+
+TEST(TemplateTest, UnusedValueIsAnError) {
+  auto out = RenderTemplate("a=1\n", {{"A", "1"}}, "t");
+  ASSERT_FALSE(out.ok());
+  EXPECT_EQ(out.status().message(), "t: value for A is never used");
+}
+
+TEST(TemplateTest, UnterminatedPlaceholder) {
+  EXPECT_FALSE(RenderTemplate("x=${OOPS", {}, "t").ok());
+}
+
+}  // namespace
+}  // namespace lakehouse
