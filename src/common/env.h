@@ -71,6 +71,9 @@ class Env {
   virtual Result<std::vector<std::string>> ListDir(const std::string& path) = 0;
   virtual Status Chown(const std::string& path, const std::string& user, bool recursive) = 0;
 
+  // `n` bytes from the kernel's random source, for generated secrets and ids.
+  virtual Result<std::string> RandomBytes(size_t n) = 0;
+
   // ---- clock
   virtual int64_t NowMicros() = 0;  // wall clock, microseconds since the epoch
   virtual void SleepForMicros(int64_t micros) = 0;

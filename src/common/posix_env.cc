@@ -6,6 +6,7 @@
 #include <poll.h>
 #include <pwd.h>
 #include <signal.h>
+#include <sys/random.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -181,6 +182,18 @@ class PosixEnv final : public Env {
     }
     if (ec) return Status::IOError("cannot walk " + path + ": " + ec.message());
     return Status::OK();
+  }
+
+  Result<std::string> RandomBytes(size_t n) override {
+    std::string bytes(n, '\0');
+    size_t got = 0;
+    while (got < n) {
+      ssize_t r = getrandom(bytes.data() + got, n - got, 0);
+      if (r < 0 && errno == EINTR) continue;
+      if (r < 0) return Status::FromErrno("getrandom", errno);
+      got += static_cast<size_t>(r);
+    }
+    return bytes;
   }
 
   int64_t NowMicros() override {

@@ -1,8 +1,10 @@
 // RenderTemplate: fills ${NAME} placeholders in a config template.
 //
-// Every placeholder must have a value and every value must be used, so a
-// renamed key fails at render time rather than as a service that starts with a
-// literal "${KAFKA_PORT}" in its config. "$$" stands for a literal "$".
+// A placeholder is ${ followed by an upper-case name ([A-Z][A-Z0-9_]*) and };
+// anything else, such as log4j's ${sys:x} or Kafka's ${file:path:key}, is left
+// for the program that reads the config. Every placeholder must have a value
+// and every value must be used, so a renamed key fails at render time rather
+// than as a service that starts with a literal "${KAFKA_PORT}" in its config.
 #pragma once
 
 #include <map>

@@ -136,6 +136,7 @@ Result<PipelineSpec> ParsePipelineSpec(const std::string& yaml_text, const std::
   source.StringList("tables", &spec.source.tables);
   source.String("publication", &spec.source.publication);
   source.String("slot", &spec.source.slot);
+  source.Bool("demo", &spec.source.demo);
 
   SpecReader kafka = top.Child("kafka");
   kafka.String("host", &spec.kafka.host);

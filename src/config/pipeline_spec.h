@@ -23,6 +23,7 @@ struct SourceSpec {
   std::vector<std::string> tables;     // "schema.table"; empty = all tables of `schemas`
   std::string publication = "lakehouse_pub";
   std::string slot = "lakehouse_slot";
+  bool demo = true;  // apply sql/source/demo_*.sql and seed demo rows on `up`
 };
 
 struct KafkaSpec {

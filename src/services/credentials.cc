@@ -2,22 +2,19 @@
 
 #include <sys/stat.h>
 
-#include <fstream>
 #include <sstream>
 
 namespace lakehouse {
 
 Result<std::string> RandomToken(Env* env, size_t length) {
   static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-  std::ifstream urandom("/dev/urandom", std::ios::binary);
-  if (!urandom) return Status::IOError("cannot open /dev/urandom");
   std::string token;
   while (token.size() < length) {
-    unsigned char byte = 0;
-    urandom.read(reinterpret_cast<char*>(&byte), 1);
-    if (!urandom) return Status::IOError("cannot read /dev/urandom");
-    if (byte >= 248) continue;  // 248 = 4 * 62: keep the draw uniform
-    token += kAlphabet[byte % 62];
+    LH_ASSIGN_OR_RETURN(std::string bytes, env->RandomBytes(length));
+    for (unsigned char byte : bytes) {
+      if (byte >= 248) continue;  // 248 = 4 * 62: keep the draw uniform
+      if (token.size() < length) token += kAlphabet[byte % 62];
+    }
   }
   return token;
 }

@@ -36,7 +36,7 @@ class Credentials {
   std::string origin_;
 };
 
-// `length` characters from [A-Za-z0-9], from /dev/urandom.
+// `length` characters from [A-Za-z0-9], drawn from Env::RandomBytes.
 Result<std::string> RandomToken(Env* env, size_t length);
 
 }  // namespace lakehouse
