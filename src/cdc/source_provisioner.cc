@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
-#include <sstream>
 
 namespace lakehouse {
 
@@ -87,21 +85,6 @@ Status SourceProvisioner::EnsurePublication(PgSession& db) {
   // ALTER ... SET replaces the publication's contents with the spec's.
   return db.Exec(fmt::format("{} PUBLICATION {} {} {}", verb, SqlIdentifier(src.publication),
                              exists == "0" ? "FOR" : "SET", targets));
-}
-
-Status SourceProvisioner::ApplyDemoSchema(const std::string& repo_root) {
-  LH_ASSIGN_OR_RETURN(PgSession db, Connect(spec_->source.database));
-  for (const char* file : {"sql/source/demo_schema.sql", "sql/source/demo_seed.sql"}) {
-    const std::string path = repo_root + "/" + file;
-    std::ifstream in(path);
-    if (!in) return Status::NotFound("cannot read " + path);
-    std::stringstream text;
-    text << in.rdbuf();
-    // As the application role, so it owns what it creates (and default privileges apply).
-    Status s = db.Exec("SET ROLE " + SqlIdentifier(spec_->source.app_user) + ";\n" + text.str() + "\nRESET ROLE;");
-    if (!s.ok()) return s.WithContext(path);
-  }
-  return Status::OK();
 }
 
 Result<std::vector<std::string>> SourceProvisioner::CapturedTables() {

@@ -29,8 +29,6 @@ class SourceProvisioner {
       : spec_(spec), credentials_(credentials), admin_conninfo_(std::move(admin_conninfo)) {}
 
   Status Provision();
-  // Applies the repo's demo schema and reference rows as the application role.
-  Status ApplyDemoSchema(const std::string& repo_root);
   // "schema.table" of every captured table that exists now.
   Result<std::vector<std::string>> CapturedTables();
 

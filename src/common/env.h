@@ -86,8 +86,13 @@ class Env {
   // True if a process with this pid exists and started at start_ticks.
   virtual bool IsAlive(const ProcessId& id) = 0;
   virtual Result<uint64_t> StartTicks(int pid) = 0;
-  // Sends `signal` to the process group led by id.pid (falling back to the pid).
-  virtual Status Signal(const ProcessId& id, int signal) = 0;
+  // Sends `signal` to the process group led by id.pid (falling back to the pid),
+  // or, with whole_group false, to that one process.
+  virtual Status Signal(const ProcessId& id, int signal, bool whole_group = true) = 0;
+  // True while any process remains in the process group `pgid` (a service's
+  // children can outlive its main process).
+  virtual bool GroupAlive(int pgid) = 0;
+  virtual Status SignalGroup(int pgid, int signal) = 0;
   // Resident set size of the process and its descendants, in bytes.
   virtual uint64_t ResidentBytes(const ProcessId& id) = 0;
 

@@ -371,11 +371,19 @@ class PosixEnv final : public Env {
     return std::stoull(field);
   }
 
-  Status Signal(const ProcessId& id, int sig) override {
+  Status Signal(const ProcessId& id, int sig, bool whole_group) override {
     if (!IsAlive(id)) return Status::NotFound("process " + std::to_string(id.pid) + " is not running");
-    if (kill(-id.pid, sig) == 0) return Status::OK();
+    if (whole_group && kill(-id.pid, sig) == 0) return Status::OK();
     if (kill(id.pid, sig) == 0) return Status::OK();
     return Status::FromErrno("kill " + std::to_string(id.pid), errno);
+  }
+
+  bool GroupAlive(int pgid) override { return pgid > 0 && kill(-pgid, 0) == 0; }
+
+  Status SignalGroup(int pgid, int sig) override {
+    if (pgid <= 0) return Status::InvalidArgument("bad process group " + std::to_string(pgid));
+    if (kill(-pgid, sig) != 0) return Status::FromErrno("kill group " + std::to_string(pgid), errno);
+    return Status::OK();
   }
 
   uint64_t ResidentBytes(const ProcessId& id) override {

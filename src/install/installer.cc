@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <regex>
 #include <sstream>
 
@@ -67,9 +68,13 @@ Status Installer::InstallDebianPackages(const ProgressFn& progress) {
 }
 
 Status Installer::CheckJava(InstallPaths* paths) {
+  if (const char* java_home = std::getenv("JAVA_HOME"); java_home != nullptr && *java_home != '\0') {
+    paths->java = std::string(java_home) + "/bin/java";
+  }
   auto version = env_->Run({.argv = {paths->java, "-version"}});
   if (!version.ok() || version->exit_code != 0) {
-    return Status::NotFound("java is not installed; Kafka needs Java 17 or newer (deps/debian/runtime.txt)");
+    return Status::NotFound("java is not installed (tried " + paths->java +
+                            "); Kafka needs Java 17 or newer: apt-get install openjdk-17-jre-headless, or set JAVA_HOME");
   }
   std::smatch m;
   static const std::regex kVersion("version \"([0-9]+)");

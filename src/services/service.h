@@ -56,6 +56,10 @@ class Service {
   virtual int ReadyTimeoutSeconds() const { return 120; }
   virtual int StopSignal() const { return SIGTERM; }
   virtual int StopGraceSeconds() const { return 30; }
+  // Whether StopSignal() goes to the whole process group or only to the main
+  // process (which then stops its children itself). SIGKILL after the grace
+  // period always goes to the whole group.
+  virtual bool StopSignalsGroup() const { return true; }
 
  protected:
   const ServiceContext& ctx() const { return ctx_; }

@@ -96,10 +96,23 @@ std::string Supervisor::LogTail(const std::string& name, int lines) {
 
 Result<StartReport> Supervisor::StartAll(const ProgressFn& progress) {
   LH_RETURN_IF_ERROR(Validate());
+  return Start(StartOrder(), progress);
+}
+
+Result<StartReport> Supervisor::Start(const std::vector<std::string>& names, const ProgressFn& progress) {
+  LH_RETURN_IF_ERROR(Validate());
+  std::set<std::string> wanted(names.begin(), names.end());
   StartReport report;
   for (const auto& name : StartOrder()) {
+    if (!wanted.count(name)) continue;
+    Service* service = Find(name);
+    for (const auto& dep : service->Dependencies()) {
+      if (!wanted.count(dep) && !RunningProcess(dep)) {
+        return Status::FailedPrecondition(name + " needs " + dep + ", which is not running");
+      }
+    }
     bool already_running = false;
-    Status status = StartOne(Find(name), progress, &already_running);
+    Status status = StartOne(service, progress, &already_running);
     if (!status.ok()) {
       // Leave the machine as we found it: stop what this call started, newest first.
       for (auto it = report.started.rbegin(); it != report.started.rend(); ++it) {
@@ -187,7 +200,7 @@ Status Supervisor::Stop(const std::string& name, const ProgressFn& progress) {
     return Status::OK();
   }
   progress(name + ": stopping (pid " + std::to_string(running->pid) + ")");
-  (void)env_->Signal(*running, service->StopSignal());
+  (void)env_->Signal(*running, service->StopSignal(), service->StopSignalsGroup());
   const int64_t deadline = env_->NowMicros() + int64_t{service->StopGraceSeconds()} * 1000000;
   while (env_->IsAlive(*running) && env_->NowMicros() < deadline) env_->SleepForMicros(200000);
   if (env_->IsAlive(*running)) {
@@ -196,6 +209,12 @@ Status Supervisor::Stop(const std::string& name, const ProgressFn& progress) {
     for (int i = 0; i < 50 && env_->IsAlive(*running); ++i) env_->SleepForMicros(100000);
   }
   if (env_->IsAlive(*running)) return Status::Internal(name + ": pid " + std::to_string(running->pid) + " survived SIGKILL");
+  // Children (Spark's JVM under its Python driver) get a moment to follow their parent, then no mercy.
+  for (int i = 0; i < 50 && env_->GroupAlive(running->pid); ++i) env_->SleepForMicros(100000);
+  if (env_->GroupAlive(running->pid)) {
+    progress(name + ": killing processes left in its group");
+    (void)env_->SignalGroup(running->pid, SIGKILL);
+  }
   return env_->RemoveAll(layout_->PidFile(name));
 }
 

@@ -48,6 +48,9 @@ class Supervisor {
   Status Validate() const;
   // Starts what is not running, in dependency order, each waited for until ready.
   Result<StartReport> StartAll(const ProgressFn& progress);
+  // The same for `names` only (started in dependency order; their dependencies
+  // must already run). On failure, stops what this call started.
+  Result<StartReport> Start(const std::vector<std::string>& names, const ProgressFn& progress);
   // Stops every service in reverse dependency order.
   Status StopAll(const ProgressFn& progress);
   Status Stop(const std::string& name, const ProgressFn& progress);

@@ -1,0 +1,208 @@
+"""Bronze ingest: every captured topic -> one append-only Delta table per source table.
+
+One Structured Streaming query subscribes to the topic pattern of the captured
+schemas (a table created later gets a topic the pattern matches, so it is
+picked up without a restart). Each micro-batch is parsed by sql/bronze/envelope.sql;
+valid change events are appended to s3a://<bucket>/bronze/<schema>_<table>,
+invalid ones to s3a://<bucket>/_quarantine/bronze with their Kafka coordinates
+and the reason. Kafka tombstones (null values) are dropped and counted.
+
+Every Delta write carries txnAppId = the query id and txnVersion = the batch id,
+so a batch replayed after a crash is not written twice (Delta "idempotent writes").
+
+Usage: python bronze_ingest.py --job-config run/ingest/conf/ingest.json
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import sys
+import threading
+from datetime import datetime, timezone
+
+from delta.tables import DeltaTable
+from pyspark.sql import DataFrame, SparkSession
+from pyspark.sql import functions as F
+from pyspark.sql import types as T
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from lakehouse_jobs import job_config, spark_session  # noqa: E402
+from lakehouse_jobs.sql_models import load_model  # noqa: E402
+
+BRONZE_SCHEMA = T.StructType([
+    T.StructField("kafka_topic", T.StringType()),
+    T.StructField("kafka_partition", T.IntegerType()),
+    T.StructField("kafka_offset", T.LongType()),
+    T.StructField("kafka_timestamp", T.TimestampType()),
+    T.StructField("record_key", T.StringType()),
+    T.StructField("record_value", T.StringType()),
+    T.StructField("op", T.StringType()),
+    T.StructField("source_schema", T.StringType()),
+    T.StructField("source_table", T.StringType()),
+    T.StructField("source_lsn", T.LongType()),
+    T.StructField("source_sequence", T.StringType()),
+    T.StructField("source_txid", T.LongType()),
+    T.StructField("source_ts_ms", T.LongType()),
+    T.StructField("source_snapshot", T.StringType()),
+    T.StructField("event_ts_ms", T.LongType()),
+    T.StructField("ingest_ts", T.TimestampType()),
+    T.StructField("ingest_date", T.DateType()),
+])
+
+QUARANTINE_SCHEMA = T.StructType([
+    T.StructField("kafka_topic", T.StringType()),
+    T.StructField("kafka_partition", T.IntegerType()),
+    T.StructField("kafka_offset", T.LongType()),
+    T.StructField("kafka_timestamp", T.TimestampType()),
+    T.StructField("record_key", T.StringType()),
+    T.StructField("record_value", T.StringType()),
+    T.StructField("reason", T.StringType()),
+    T.StructField("ingest_ts", T.TimestampType()),
+    T.StructField("ingest_date", T.DateType()),
+])
+
+
+class StateFile:
+    """Progress for `lakehouse status`, rewritten atomically after each batch."""
+
+    def __init__(self, path):
+        self.path = path
+        self.state = {"status": "starting", "batches": 0, "rows": 0, "quarantined": 0, "tombstones": 0}
+
+    def update(self, **changes):
+        self.state.update(changes)
+        self.state["updated_at"] = datetime.now(timezone.utc).isoformat()
+        tmp = f"{self.path}.tmp"
+        with open(tmp, "w") as f:
+            json.dump(self.state, f, indent=2)
+        os.replace(tmp, self.path)
+
+
+def ensure_table(spark: SparkSession, uri: str, schema: T.StructType) -> None:
+    """Creates an empty Delta table at `uri` (partitioned by ingest date) unless one exists."""
+    if DeltaTable.isDeltaTable(spark, uri):
+        return
+    (spark.createDataFrame([], schema).write.format("delta")
+     .partitionBy("ingest_date").mode("append").save(uri))
+
+
+def append(df: DataFrame, uri: str, app_id: str, batch_id: int) -> None:
+    (df.write.format("delta").mode("append")
+     .option("txnAppId", app_id).option("txnVersion", batch_id)
+     .partitionBy("ingest_date").save(uri))
+
+
+class BronzeWriter:
+    """The foreachBatch function: parse, route, append idempotently."""
+
+    def __init__(self, spark: SparkSession, cfg: job_config.JobConfig, state: StateFile):
+        self.spark = spark
+        self.cfg = cfg
+        self.state = state
+        self.envelope_sql = load_model(cfg.sql_dir, "bronze", "envelope")
+        self.query_id = None  # set once the query has started; batches wait for it
+        self.query_id_set = threading.Event()
+        self.known_tables = set()
+
+    def __call__(self, batch: DataFrame, batch_id: int) -> None:
+        self.query_id_set.wait()
+        app_id = f"bronze-ingest-{self.query_id}"
+        batch.createOrReplaceTempView("kafka_batch")
+        now = datetime.now(timezone.utc)
+        parsed = (batch.sparkSession.sql(self.envelope_sql)
+                  .withColumn("ingest_ts", F.lit(now).cast("timestamp"))
+                  .withColumn("ingest_date", F.to_date(F.col("ingest_ts")))
+                  .persist())
+        try:
+            by_error = parsed.groupBy("_error").count().collect()
+            tombstones = sum(r["count"] for r in by_error if r["_error"] == "tombstone")
+            bad = sum(r["count"] for r in by_error if r["_error"] not in (None, "tombstone"))
+            good = sum(r["count"] for r in by_error if r["_error"] is None)
+            if bad:
+                rejected = (parsed.where(F.col("_error").isNotNull() & (F.col("_error") != "tombstone"))
+                            .withColumnRenamed("_error", "reason")
+                            .select(*[f.name for f in QUARANTINE_SCHEMA.fields]))
+                append(rejected, self.cfg.quarantine_uri("bronze"), app_id, batch_id)
+            tables = []
+            if good:
+                valid = parsed.where(F.col("_error").isNull()).drop("_error")
+                tables = [(r["source_schema"], r["source_table"])
+                          for r in valid.select("source_schema", "source_table").distinct().collect()]
+                for schema, table in sorted(tables):
+                    rows = valid.where((F.col("source_schema") == schema) & (F.col("source_table") == table))
+                    append(rows.select(*[f.name for f in BRONZE_SCHEMA.fields]),
+                           self.cfg.bronze_uri(schema, table), app_id, batch_id)
+            s = self.state.state
+            self.state.update(status="running", last_batch_id=batch_id, batches=s["batches"] + 1,
+                              rows=s["rows"] + good, quarantined=s["quarantined"] + bad,
+                              tombstones=s["tombstones"] + tombstones,
+                              last_batch_tables=[f"{a}.{b}" for a, b in sorted(tables)],
+                              last_batch_at=now.isoformat())
+        finally:
+            parsed.unpersist()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--job-config", required=True)
+    args = parser.parse_args()
+    try:
+        cfg = job_config.load(args.job_config)
+    except job_config.ConfigError as e:
+        print(f"bronze_ingest: {e}", file=sys.stderr)
+        return 2
+    state = StateFile(cfg.state_file)
+    state.update(status="starting")
+    spark = spark_session.build(cfg)
+
+    for qualified in cfg.tables:
+        schema, table = qualified.split(".", 1)
+        ensure_table(spark, cfg.bronze_uri(schema, table), BRONZE_SCHEMA)
+    ensure_table(spark, cfg.quarantine_uri("bronze"), QUARANTINE_SCHEMA)
+
+    source = (spark.readStream.format("kafka")
+              .option("kafka.bootstrap.servers", cfg.kafka_bootstrap)
+              .option("subscribePattern", cfg.topic_pattern)
+              .option("startingOffsets", "earliest")
+              # A topic that appears later (a new table) is found on the next metadata refresh.
+              .option("kafka.metadata.max.age.ms", "5000")
+              .option("failOnDataLoss", "true")
+              .option("maxOffsetsPerTrigger", cfg.extra.get("max_offsets_per_trigger", 200000))
+              .load())
+    writer = BronzeWriter(spark, cfg, state)
+    query = (source.writeStream.foreachBatch(writer)
+             .option("checkpointLocation", cfg.checkpoint_uri("bronze_ingest"))
+             .trigger(processingTime=cfg.trigger_interval)
+             .queryName("bronze_ingest")
+             .start())
+    writer.query_id = query.id
+    writer.query_id_set.set()
+    state.update(status="running", query_id=query.id, run_id=str(query.runId))
+
+    # The handler only sets a flag: calling into the JVM from a signal handler
+    # while the main thread waits in another JVM call can deadlock Py4J.
+    stopping = threading.Event()
+    signal.signal(signal.SIGTERM, lambda signum, frame: stopping.set())
+    signal.signal(signal.SIGINT, lambda signum, frame: stopping.set())
+    try:
+        while not stopping.is_set():
+            if query.awaitTermination(1):
+                break
+        if stopping.is_set():
+            state.update(status="stopping")
+            query.stop()
+        if query.exception() is not None:
+            raise RuntimeError(str(query.exception()))
+    except Exception as e:  # the stream failed: say so where `status` looks, then exit non-zero
+        state.update(status="failed", error=str(e)[:2000])
+        print(f"bronze_ingest: stream failed: {e}", file=sys.stderr)
+        return 1
+    state.update(status="stopped")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,6 @@
+"""Shared pytest setup: makes jobs/ importable for the SQL model tests."""
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "jobs"))
