@@ -32,13 +32,21 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lakehouse_jobs import job_config, spark_session  # noqa: E402
 from lakehouse_jobs.sql_models import load_model  # noqa: E402
 
-BRONZE_SCHEMA = T.StructType([
+# Where a message came from and the message as it came: both tables start with these.
+MESSAGE_FIELDS = [
     T.StructField("kafka_topic", T.StringType()),
     T.StructField("kafka_partition", T.IntegerType()),
     T.StructField("kafka_offset", T.LongType()),
     T.StructField("kafka_timestamp", T.TimestampType()),
     T.StructField("record_key", T.StringType()),
     T.StructField("record_value", T.StringType()),
+]
+INGEST_FIELDS = [
+    T.StructField("ingest_ts", T.TimestampType()),
+    T.StructField("ingest_date", T.DateType()),
+]
+
+BRONZE_SCHEMA = T.StructType(MESSAGE_FIELDS + [
     T.StructField("op", T.StringType()),
     T.StructField("source_schema", T.StringType()),
     T.StructField("source_table", T.StringType()),
@@ -48,21 +56,9 @@ BRONZE_SCHEMA = T.StructType([
     T.StructField("source_ts_ms", T.LongType()),
     T.StructField("source_snapshot", T.StringType()),
     T.StructField("event_ts_ms", T.LongType()),
-    T.StructField("ingest_ts", T.TimestampType()),
-    T.StructField("ingest_date", T.DateType()),
-])
+] + INGEST_FIELDS)
 
-QUARANTINE_SCHEMA = T.StructType([
-    T.StructField("kafka_topic", T.StringType()),
-    T.StructField("kafka_partition", T.IntegerType()),
-    T.StructField("kafka_offset", T.LongType()),
-    T.StructField("kafka_timestamp", T.TimestampType()),
-    T.StructField("record_key", T.StringType()),
-    T.StructField("record_value", T.StringType()),
-    T.StructField("reason", T.StringType()),
-    T.StructField("ingest_ts", T.TimestampType()),
-    T.StructField("ingest_date", T.DateType()),
-])
+QUARANTINE_SCHEMA = T.StructType(MESSAGE_FIELDS + [T.StructField("reason", T.StringType())] + INGEST_FIELDS)
 
 
 class StateFile:
@@ -127,15 +123,21 @@ class BronzeWriter:
                             .select(*[f.name for f in QUARANTINE_SCHEMA.fields]))
                 append(rejected, self.cfg.quarantine_uri("bronze"), app_id, batch_id)
             tables = []
+            newest = None
             if good:
                 valid = parsed.where(F.col("_error").isNull()).drop("_error")
                 tables = [(r["source_schema"], r["source_table"])
                           for r in valid.select("source_schema", "source_table").distinct().collect()]
+                newest = valid.agg(F.max("source_lsn").alias("lsn"), F.max("source_ts_ms").alias("ts")).first()
                 for schema, table in sorted(tables):
                     rows = valid.where((F.col("source_schema") == schema) & (F.col("source_table") == table))
                     append(rows.select(*[f.name for f in BRONZE_SCHEMA.fields]),
                            self.cfg.bronze_uri(schema, table), app_id, batch_id)
             s = self.state.state
+            if newest is not None:
+                # The newest change in Bronze, for freshness: commit time and log position.
+                s["max_source_ts_ms"] = max(s.get("max_source_ts_ms", 0), newest["ts"])
+                s["max_source_lsn"] = max(s.get("max_source_lsn", 0), newest["lsn"])
             self.state.update(status="running", last_batch_id=batch_id, batches=s["batches"] + 1,
                               rows=s["rows"] + good, quarantined=s["quarantined"] + bad,
                               tombstones=s["tombstones"] + tombstones,

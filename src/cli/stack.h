@@ -59,6 +59,7 @@ class Stack {
   bool FullyUp();
 
   const PipelineSpec& spec() const { return spec_; }
+  int64_t NowMs() const { return env_->NowMicros() / 1000; }
   const Layout& layout() const { return layout_; }
   Supervisor& supervisor() { return *supervisor_; }
   // postgresql:// URI of the source for the application user (no password).

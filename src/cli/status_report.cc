@@ -45,6 +45,11 @@ std::string StatusTable(const Stack& stack, const StackStatus& status) {
       out += fmt::format("ingest     {}: {} batches, {} rows, {} quarantined, last batch {}\n",
                          ingest.value("status", "?"), ingest.value("batches", 0), ingest.value("rows", 0),
                          ingest.value("quarantined", 0), ingest.value("last_batch_at", std::string("-")));
+      if (int64_t newest_ms = ingest.value("max_source_ts_ms", int64_t{0}); newest_ms > 0) {
+        const double age_s = (static_cast<double>(stack.NowMs()) - static_cast<double>(newest_ms)) / 1000.0;
+        out += fmt::format("           newest change in Bronze was committed {} ago (lsn {})\n", Age(age_s),
+                           ingest.value("max_source_lsn", int64_t{0}));
+      }
     }
   }
   out += fmt::format("\n{:<11} {:<24} {:>8} {:>6} {:>10} {:>12}\n", "LAYER", "TABLE", "VERSION", "FILES", "ROWS",

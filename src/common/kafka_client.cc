@@ -84,6 +84,12 @@ Result<std::vector<TopicInfo>> KafkaClient::ListTopics(int timeout_ms) const {
 
 Status KafkaClient::Produce(const std::string& topic, const std::optional<std::string>& key,
                             const std::optional<std::string>& value, int timeout_ms) const {
+  // Topics are never auto-created here: without this check a message to a
+  // missing topic would wait out librdkafka's five-minute message timeout.
+  LH_ASSIGN_OR_RETURN(auto topics, ListTopics(timeout_ms));
+  bool exists = false;
+  for (const auto& t : topics) exists = exists || t.name == topic;
+  if (!exists) return Status::NotFound("topic " + topic + " does not exist at " + bootstrap_);
   LH_ASSIGN_OR_RETURN(Handle rk, MakeProducer(bootstrap_, true));
   DeliveryState state;
   // The librdkafka macros cast their arguments, so pass plain variables.

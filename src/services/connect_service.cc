@@ -3,7 +3,7 @@
 #include <unistd.h>
 
 #include "common/http_client.h"
-#include "services/kafka_service.h"
+#include "services/jvm_command.h"
 
 namespace lakehouse {
 
@@ -41,13 +41,14 @@ Status ConnectService::Prepare() {
 Result<SpawnOptions> ConnectService::Command() const {
   const std::string conf = layout().ConfDir(Name());
   SpawnOptions options;
-  options.argv = {ctx().install->java};
-  for (auto& opt : JvmOptions(spec().connect.heap_mb, conf + "/log4j2.properties", layout().ServiceDir(Name()))) {
-    options.argv.push_back(opt);
-  }
-  options.argv.insert(options.argv.end(), {"-cp", ctx().install->connect_jars + "/*",
-                                           "org.apache.kafka.connect.cli.ConnectDistributed",
-                                           conf + "/connect-distributed.properties"});
+  options.argv = JvmCommand{ctx().install->java,
+                            spec().connect.heap_mb,
+                            ctx().install->connect_jars,
+                            conf + "/log4j2.properties",
+                            layout().ServiceDir(Name()),
+                            "org.apache.kafka.connect.cli.ConnectDistributed",
+                            {conf + "/connect-distributed.properties"}}
+                     .Argv();
   options.working_dir = layout().ServiceDir(Name());
   return options;
 }

@@ -1,19 +1,9 @@
 #include "services/kafka_service.h"
 
 #include "common/kafka_client.h"
+#include "services/jvm_command.h"
 
 namespace lakehouse {
-
-std::vector<std::string> JvmOptions(int heap_mb, const std::string& log4j_config, const std::string& log_dir) {
-  const std::string heap = std::to_string(heap_mb) + "m";
-  return {"-Xms" + heap,
-          "-Xmx" + heap,
-          "-XX:+UseG1GC",
-          "-XX:MaxGCPauseMillis=20",
-          "-Djava.awt.headless=true",
-          "-Dlog4j2.configurationFile=" + log4j_config,
-          "-Dkafka.logs.dir=" + log_dir};
-}
 
 std::vector<PortClaim> KafkaService::Ports() const {
   return {{"kafka.port", spec().kafka.host, spec().kafka.port},
@@ -57,11 +47,11 @@ Status KafkaService::Prepare() {
   LH_RETURN_IF_ERROR(RenderConfigFile("config/templates/jvm/log4j2.properties", "log4j2.properties", {}));
   if (env()->FileExists(data + "/meta.properties")) return Status::OK();
   LH_ASSIGN_OR_RETURN(std::string cluster_id, ClusterId());
-  std::vector<std::string> argv = {ctx().install->java};
-  for (auto& opt : JvmOptions(256, conf + "/log4j2.properties", layout().ServiceDir(Name()))) argv.push_back(opt);
   // -g: an already formatted directory is fine (a crash between format and start).
-  argv.insert(argv.end(), {"-cp", ctx().install->kafka_jars + "/*", "kafka.tools.StorageTool", "format", "-t",
-                           cluster_id, "-c", conf + "/server.properties", "-g"});
+  JvmCommand format_command{ctx().install->java, 256, ctx().install->kafka_jars, conf + "/log4j2.properties",
+                            layout().ServiceDir(Name()), "kafka.tools.StorageTool",
+                            {"format", "-t", cluster_id, "-c", conf + "/server.properties", "-g"}};
+  const std::vector<std::string> argv = format_command.Argv();
   auto format = env()->Run({.argv = argv, .log_path = layout().LogFile(Name()), .timeout_ms = 120000});
   if (!format.ok()) return format.status().WithContext("kafka storage format");
   if (format->exit_code != 0) {
@@ -74,12 +64,10 @@ Status KafkaService::Prepare() {
 Result<SpawnOptions> KafkaService::Command() const {
   const std::string conf = layout().ConfDir(Name());
   SpawnOptions options;
-  options.argv = {ctx().install->java};
-  for (auto& opt : JvmOptions(spec().kafka.heap_mb, conf + "/log4j2.properties", layout().ServiceDir(Name()))) {
-    options.argv.push_back(opt);
-  }
-  options.argv.insert(options.argv.end(),
-                      {"-cp", ctx().install->kafka_jars + "/*", "kafka.Kafka", conf + "/server.properties"});
+  options.argv = JvmCommand{ctx().install->java,        spec().kafka.heap_mb,          ctx().install->kafka_jars,
+                            conf + "/log4j2.properties", layout().ServiceDir(Name()), "kafka.Kafka",
+                            {conf + "/server.properties"}}
+                     .Argv();
   options.working_dir = layout().ServiceDir(Name());
   return options;
 }

@@ -28,7 +28,4 @@ class KafkaService final : public Service {
   Result<std::string> ClusterId();
 };
 
-// Java options shared by the JVM services: fixed heap, G1, a log4j2 config.
-std::vector<std::string> JvmOptions(int heap_mb, const std::string& log4j_config, const std::string& log_dir);
-
 }  // namespace lakehouse
