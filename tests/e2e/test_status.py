@@ -31,14 +31,29 @@ def test_credentials_file_is_private_and_complete(stack):
     assert len(creds["SOURCE_PASSWORD"]) >= 32
 
 
+def _listeners(path):
+    """(address hex, port) of every listening socket in /proc/net/tcp or tcp6."""
+    with open(path) as f:
+        rows = [line.split() for line in f.readlines()[1:]]
+    return [(r[1].split(":")[0], int(r[1].split(":")[1], 16)) for r in rows if r[3] == "0A"]
+
+
+IPV4_LOOPBACK = "0100007F"
+IPV6_LOOPBACKS = {"00000000000000000000000001000000", "0000000000000000FFFF00000100007F"}
+
+
 def test_services_listen_on_loopback_only(stack):
-    with open("/proc/net/tcp") as f:
-        listening = [line.split() for line in f.readlines()[1:] if line.split()[3] == "0A"]
     ports = {35432, 39092, 39093, 38083, 38333, 39333, 38080, 38888}
-    for fields in listening:
-        addr, port = fields[1].split(":")
-        if int(port, 16) in ports:
-            assert addr == "0100007F", f"port {int(port, 16)} listens on {addr}, not 127.0.0.1"
+    seen = set()
+    for addr, port in _listeners("/proc/net/tcp"):
+        if port in ports:
+            seen.add(port)
+            assert addr == IPV4_LOOPBACK, f"port {port} listens on {addr}, not 127.0.0.1"
+    for addr, port in _listeners("/proc/net/tcp6"):
+        if port in ports:
+            seen.add(port)
+            assert addr in IPV6_LOOPBACKS, f"port {port} listens on IPv6 {addr}, not loopback"
+    assert seen == ports, f"not listening: {sorted(ports - seen)}"
 
 
 def test_cdc_role_is_not_superuser(stack):
