@@ -176,6 +176,7 @@ void AddWorkloadOptions(CLI::App* cmd, workload::WorkloadOptions* options) {
 int Main(int argc, char** argv) {
   CLI::App app{"lakehouse: a PostgreSQL -> Debezium -> Kafka -> Spark -> Delta Lake pipeline on one machine"};
   app.require_subcommand(1);
+  app.fallthrough();  // `lakehouse up --spec F` as well as `lakehouse --spec F up`
   GlobalOptions global;
   global.spec_path = RepoRoot() + "/config/pipeline.yaml";
   if (const char* spec = std::getenv("LAKEHOUSE_SPEC"); spec != nullptr && *spec != '\0') global.spec_path = spec;
