@@ -10,7 +10,7 @@ and the reason. Kafka tombstones (null values) are dropped and counted.
 Every Delta write carries txnAppId = the query id and txnVersion = the batch id,
 so a batch replayed after a crash is not written twice (Delta "idempotent writes").
 
-Usage: python bronze_ingest.py --job-config run/ingest/conf/ingest.json
+Usage: python bronze_ingest.py --job-config run/ingest/conf/job.json
 """
 from __future__ import annotations
 

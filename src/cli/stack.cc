@@ -13,7 +13,7 @@
 #include "lake/delta_log.h"
 #include "lake/s3_client.h"
 #include "services/connect_service.h"
-#include "services/ingest_service.h"
+#include "services/spark_job_service.h"
 #include "services/kafka_service.h"
 #include "services/postgres_service.h"
 #include "services/seaweedfs_service.h"
@@ -41,7 +41,8 @@ void Stack::BuildServices(std::vector<std::string> bronze_tables) {
   if (spec_.s3.embedded) services.push_back(std::make_unique<SeaweedFsService>(ctx));
   services.push_back(std::make_unique<KafkaService>(ctx));
   services.push_back(std::make_unique<ConnectService>(ctx));
-  services.push_back(std::make_unique<IngestService>(ctx, std::move(bronze_tables)));
+  services.push_back(std::make_unique<SparkJobService>(
+      ctx, SparkJobSpec{"ingest", "jobs/bronze_ingest.py", {"kafka", "connect"}}, std::move(bronze_tables)));
   supervisor_ = std::make_unique<Supervisor>(env_, &layout_, std::move(services));
 }
 
@@ -221,7 +222,7 @@ StackStatus Stack::Inspect() {
       }
     }
   }
-  auto* ingest = static_cast<IngestService*>(supervisor_->Find("ingest"));
+  auto* ingest = static_cast<SparkJobService*>(supervisor_->Find("ingest"));
   status.ingest_state_json = env_->ReadFile(ingest->StateFile()).value_or("");
   bool store_up = !spec_.s3.embedded || supervisor_->RunningProcess("seaweedfs").has_value();
   if (store_up) status.tables = InspectTables();

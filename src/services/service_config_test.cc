@@ -8,7 +8,7 @@
 #include <regex>
 
 #include "services/connect_service.h"
-#include "services/ingest_service.h"
+#include "services/spark_job_service.h"
 #include "services/jvm_command.h"
 #include "services/seaweedfs_service.h"
 
@@ -92,7 +92,8 @@ TEST_F(ServiceConfigTest, SeaweedFsAlwaysGetsTheGeneratedIdentity) {
 }
 
 TEST_F(ServiceConfigTest, IngestJobConfigNamesJarsTablesAndTheCredentialsFile) {
-  IngestService ingest(ctx_, {"demo.orders", "demo.customers"});
+  SparkJobService ingest(ctx_, {"ingest", "jobs/bronze_ingest.py", {"kafka", "connect"}},
+                         {"demo.orders", "demo.customers"});
   auto text = ingest.RenderJobConfig();
   ASSERT_TRUE(text.ok()) << text.status().ToString();
   auto config = nlohmann::json::parse(*text);

@@ -108,4 +108,4 @@ class TestStack:
                                user="postgres", dbname=dbname, autocommit=True)
 
     def job_config_path(self) -> Path:
-        return self.home / "run/ingest/conf/ingest.json"
+        return self.home / "run/ingest/conf/job.json"

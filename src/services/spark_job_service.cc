@@ -1,4 +1,4 @@
-#include "services/ingest_service.h"
+#include "services/spark_job_service.h"
 
 #include <nlohmann/json.hpp>
 
@@ -6,15 +6,15 @@
 
 namespace lakehouse {
 
-std::vector<std::string> IngestService::Dependencies() const {
-  std::vector<std::string> deps = {"kafka", "connect"};
+std::vector<std::string> SparkJobService::Dependencies() const {
+  std::vector<std::string> deps = job_.dependencies;
   if (spec().s3.embedded) deps.push_back("seaweedfs");
   return deps;
 }
 
-std::string IngestService::Endpoint() const { return "s3a://" + spec().s3.bucket + "/bronze"; }
+std::string SparkJobService::Endpoint() const { return "s3a://" + spec().s3.bucket + " (" + job_.script + ")"; }
 
-Result<std::string> IngestService::RenderJobConfig() const {
+Result<std::string> SparkJobService::RenderJobConfig() const {
   std::vector<std::string> jars;
   if (!ctx().install->spark_jars.empty()) {
     LH_ASSIGN_OR_RETURN(auto names, env()->ListDir(ctx().install->spark_jars));
@@ -24,7 +24,7 @@ Result<std::string> IngestService::RenderJobConfig() const {
     }
   }
   nlohmann::json config = {
-      {"app_name", spec().name + "-bronze-ingest"},
+      {"app_name", spec().name + "-" + job_.name},
       {"spark",
        {{"master", spec().spark.master},
         {"driver_memory", spec().spark.driver_memory},
@@ -46,33 +46,34 @@ Result<std::string> IngestService::RenderJobConfig() const {
   return config.dump(2);
 }
 
-Status IngestService::Prepare() {
+Status SparkJobService::Prepare() {
   LH_RETURN_IF_ERROR(env()->CreateDirs(layout().DataDir(Name()) + "/spark-local"));
   LH_RETURN_IF_ERROR(env()->CreateDirs(layout().ConfDir(Name())));
   (void)env()->RemoveAll(StateFile());  // readiness must come from this run
   LH_ASSIGN_OR_RETURN(std::string config, RenderJobConfig());
-  return env()->WriteFileAtomic(layout().ConfDir(Name()) + "/ingest.json", config, 0600);
+  return env()->WriteFileAtomic(JobConfigFile(), config, 0600);
 }
 
-Result<SpawnOptions> IngestService::Command() const {
+Result<SpawnOptions> SparkJobService::Command() const {
   SpawnOptions options;
-  options.argv = {ctx().install->spark_python, layout().RepoPath("jobs/bronze_ingest.py"), "--job-config",
-                  layout().ConfDir(Name()) + "/ingest.json"};
+  options.argv = {ctx().install->spark_python, layout().RepoPath(job_.script), "--job-config", JobConfigFile()};
   options.working_dir = layout().ServiceDir(Name());
   options.env["PYSPARK_PYTHON"] = ctx().install->spark_python;
   options.env["SPARK_LOCAL_IP"] = "127.0.0.1";
   return options;
 }
 
-Status IngestService::CheckReady() {
+Status SparkJobService::CheckReady() {
   auto text = env()->ReadFile(StateFile());
   if (!text.ok()) return Status::Unavailable("the Spark job has not reported yet (" + StateFile() + ")");
   auto state = nlohmann::json::parse(*text, nullptr, false);
   if (state.is_discarded()) return Status::Unavailable("state file is being written");
   const std::string status = state.value("status", "");
   if (status == "running") return Status::OK();
-  if (status == "failed") return Status::Internal("the ingest stream failed: " + state.value("error", std::string("?")));
-  return Status::Unavailable("the ingest job is " + status);
+  if (status == "failed") {
+    return Status::Internal("the " + Name() + " stream failed: " + state.value("error", std::string("?")));
+  }
+  return Status::Unavailable("the " + Name() + " job is " + status);
 }
 
 }  // namespace lakehouse
