@@ -15,11 +15,8 @@ Usage: python bronze_ingest.py --job-config run/ingest/conf/job.json
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import signal
 import sys
-import threading
 from datetime import datetime, timezone
 
 from delta.tables import DeltaTable
@@ -29,7 +26,7 @@ from pyspark.sql import types as T
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from lakehouse_jobs import job_config, spark_session  # noqa: E402
+from lakehouse_jobs import driver, job_config, spark_session  # noqa: E402
 from lakehouse_jobs.sql_models import load_model  # noqa: E402
 
 # Where a message came from and the message as it came: both tables start with these.
@@ -61,22 +58,6 @@ BRONZE_SCHEMA = T.StructType(MESSAGE_FIELDS + [
 QUARANTINE_SCHEMA = T.StructType(MESSAGE_FIELDS + [T.StructField("reason", T.StringType())] + INGEST_FIELDS)
 
 
-class StateFile:
-    """Progress for `lakehouse status`, rewritten atomically after each batch."""
-
-    def __init__(self, path):
-        self.path = path
-        self.state = {"status": "starting", "batches": 0, "rows": 0, "quarantined": 0, "tombstones": 0}
-
-    def update(self, **changes):
-        self.state.update(changes)
-        self.state["updated_at"] = datetime.now(timezone.utc).isoformat()
-        tmp = f"{self.path}.tmp"
-        with open(tmp, "w") as f:
-            json.dump(self.state, f, indent=2)
-        os.replace(tmp, self.path)
-
-
 def ensure_table(spark: SparkSession, uri: str, schema: T.StructType) -> None:
     """Creates an empty Delta table at `uri` (partitioned by ingest date) unless one exists."""
     if DeltaTable.isDeltaTable(spark, uri):
@@ -94,18 +75,15 @@ def append(df: DataFrame, uri: str, app_id: str, batch_id: int) -> None:
 class BronzeWriter:
     """The foreachBatch function: parse, route, append idempotently."""
 
-    def __init__(self, spark: SparkSession, cfg: job_config.JobConfig, state: StateFile):
+    def __init__(self, spark: SparkSession, cfg: job_config.JobConfig, state: driver.StateFile):
         self.spark = spark
         self.cfg = cfg
         self.state = state
         self.envelope_sql = load_model(cfg.sql_dir, "bronze", "envelope")
-        self.query_id = None  # set once the query has started; batches wait for it
-        self.query_id_set = threading.Event()
-        self.known_tables = set()
+        self.query_ids = driver.QueryIds()
 
     def __call__(self, batch: DataFrame, batch_id: int) -> None:
-        self.query_id_set.wait()
-        app_id = f"bronze-ingest-{self.query_id}"
+        app_id = f"bronze-ingest-{self.query_ids.get('bronze_ingest')}"
         batch.createOrReplaceTempView("kafka_batch")
         now = datetime.now(timezone.utc)
         parsed = (batch.sparkSession.sql(self.envelope_sql)
@@ -156,7 +134,7 @@ def main() -> int:
     except job_config.ConfigError as e:
         print(f"bronze_ingest: {e}", file=sys.stderr)
         return 2
-    state = StateFile(cfg.state_file)
+    state = driver.StateFile(cfg.state_file, batches=0, rows=0, quarantined=0, tombstones=0)
     state.update(status="starting")
     spark = spark_session.build(cfg)
 
@@ -180,30 +158,9 @@ def main() -> int:
              .trigger(processingTime=cfg.trigger_interval)
              .queryName("bronze_ingest")
              .start())
-    writer.query_id = query.id
-    writer.query_id_set.set()
+    writer.query_ids.set("bronze_ingest", query.id)
     state.update(status="running", query_id=query.id, run_id=str(query.runId))
-
-    # The handler only sets a flag: calling into the JVM from a signal handler
-    # while the main thread waits in another JVM call can deadlock Py4J.
-    stopping = threading.Event()
-    signal.signal(signal.SIGTERM, lambda signum, frame: stopping.set())
-    signal.signal(signal.SIGINT, lambda signum, frame: stopping.set())
-    try:
-        while not stopping.is_set():
-            if query.awaitTermination(1):
-                break
-        if stopping.is_set():
-            state.update(status="stopping")
-            query.stop()
-        if query.exception() is not None:
-            raise RuntimeError(str(query.exception()))
-    except Exception as e:  # the stream failed: say so where `status` looks, then exit non-zero
-        state.update(status="failed", error=str(e)[:2000])
-        print(f"bronze_ingest: stream failed: {e}", file=sys.stderr)
-        return 1
-    state.update(status="stopped")
-    return 0
+    return driver.run_until_signalled(spark, state, "bronze_ingest")
 
 
 if __name__ == "__main__":
