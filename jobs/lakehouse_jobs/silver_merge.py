@@ -98,8 +98,9 @@ class TableMeta:
     source_table: str
     key_columns: tuple[str, ...] = ()
     # Silver_RT is read as a stream downstream; with MERGE updates that needs the change data feed.
+    # No deletion vectors: `lakehouse verify` reads the Parquet files as they are.
     table_properties: Mapping[str, str] = field(
-        default_factory=lambda: {"delta.enableChangeDataFeed": "true"})
+        default_factory=lambda: {"delta.enableChangeDataFeed": "true", "delta.enableDeletionVectors": "false"})
 
     @property
     def qualified_name(self) -> str:

@@ -19,6 +19,7 @@
 #include "cli/stack.h"
 #include "cli/status_report.h"
 #include "common/kafka_client.h"
+#include "verify/verifier.h"
 #include "workload/workload_generator.h"
 
 #ifndef LAKEHOUSE_SOURCE_DIR
@@ -143,12 +144,59 @@ int RunDemo(const GlobalOptions& global, workload::WorkloadOptions options) {
   StackStatus status;
   for (int attempt = 0; attempt < 120; ++attempt) {
     status = (*stack)->Inspect();
-    auto ingest = nlohmann::json::parse(status.ingest_state_json, nullptr, false);
+    auto ingest = nlohmann::json::parse(status.job_states["ingest"], nullptr, false);
     if (!ingest.is_discarded() && ingest.value("max_source_ts_ms", int64_t{0}) >= generated_until_ms - 2000) break;
     std::this_thread::sleep_for(std::chrono::seconds(2));
   }
   std::cout << StatusTable(**stack, status);
   Say("the stack keeps running: `lakehouse generate` adds changes, `lakehouse down` stops it");
+  return 0;
+}
+
+// Compares every captured source table with its Silver_RT table; exit 1 on any difference.
+int RunVerify(const GlobalOptions& global, int timeout_s, bool json) {
+  auto stack = OpenStack(global);
+  if (!stack.ok()) return Fail("verify", stack.status());
+  auto conninfo = (*stack)->AppConninfo();
+  auto s3 = (*stack)->S3();
+  if (!conninfo.ok()) return Fail("verify", conninfo.status());
+  if (!s3.ok()) return Fail("verify", s3.status());
+  const auto& spec = (*stack)->spec();
+  verify::VerifierOptions options;
+  options.source.conninfo = *conninfo;
+  options.source.where = (*stack)->SourceUri();
+  options.store = s3->get();
+  options.bucket = spec.s3.bucket;
+  options.table.timeout_ms = int64_t{timeout_s} * 1000;
+  options.table.ordered_stream = spec.kafka.partitions == 1;
+  verify::Verifier verifier(options);
+  auto tables = verifier.ListTables(spec.source.schemas);
+  if (!tables.ok()) return Fail("verify", tables.status());
+  nlohmann::json reports = nlohmann::json::array();
+  int failed = 0;
+  for (const auto& qualified : *tables) {
+    const auto dot = qualified.find('.');
+    auto report = verifier.VerifyTable(qualified.substr(0, dot), qualified.substr(dot + 1));
+    if (!report.ok()) {
+      ++failed;
+      std::cerr << "lakehouse verify: " << qualified << ": " << report.status().message() << std::endl;
+      reports.push_back({{"table", qualified}, {"error", report.status().message()}});
+      continue;
+    }
+    if (!report->ok()) ++failed;
+    if (json) {
+      reports.push_back(report->ToJson());
+    } else {
+      std::cout << report->ToString() << std::endl;
+    }
+  }
+  if (json) std::cout << reports.dump(2) << std::endl;
+  if (failed > 0) {
+    std::cerr << "lakehouse verify: " << failed << " of " << tables->size()
+              << " tables differ from the source" << std::endl;
+    return kExitFailure;
+  }
+  Say(std::to_string(tables->size()) + " tables: Silver_RT equals the source");
   return 0;
 }
 
@@ -206,6 +254,11 @@ int Main(int argc, char** argv) {
   workload::WorkloadOptions demo_options = generate_options;
   auto* demo = app.add_subcommand("demo", "up, generate changes, wait for them in Bronze, print status");
   AddWorkloadOptions(demo, &demo_options);
+  int verify_timeout = 300;
+  bool verify_json = false;
+  auto* verify = app.add_subcommand("verify", "prove Silver_RT equals the source: row counts and per-row checksums");
+  verify->add_option("--timeout", verify_timeout, "seconds to wait for Silver_RT to catch up with the source snapshot");
+  verify->add_flag("--json", verify_json, "machine-readable reports");
   std::string topic, key, value;
   bool null_value = false;
   auto* produce = app.add_subcommand("produce", "write one raw message to a Kafka topic (testing aid)");
@@ -227,6 +280,7 @@ int Main(int argc, char** argv) {
   if (*logs) return RunLogs(global, service, lines, follow);
   if (*generate) return RunGenerate(global, generate_options);
   if (*demo) return RunDemo(global, demo_options);
+  if (*verify) return RunVerify(global, verify_timeout, verify_json);
   if (*produce) return RunProduce(global, topic, key, value, null_value);
   return kExitUsage;
 }

@@ -21,6 +21,12 @@
 #include "workload/demo_seeder.h"
 
 namespace lakehouse {
+namespace {
+
+// The source database: provisioned by `up`, and the last to stop on `down --purge`.
+constexpr const char* kSourceService = "postgres";
+
+}  // namespace
 
 Stack::Stack(Env* env, PipelineSpec spec)
     : env_(env), spec_(std::move(spec)), layout_(spec_.home, spec_.repo_root, Layout::DefaultCacheRoot()) {
@@ -42,7 +48,9 @@ void Stack::BuildServices(std::vector<std::string> bronze_tables) {
   services.push_back(std::make_unique<KafkaService>(ctx));
   services.push_back(std::make_unique<ConnectService>(ctx));
   services.push_back(std::make_unique<SparkJobService>(
-      ctx, SparkJobSpec{"ingest", "jobs/bronze_ingest.py", {"kafka", "connect"}}, std::move(bronze_tables)));
+      ctx, SparkJobSpec{"ingest", "jobs/bronze_ingest.py", {"kafka", "connect"}}, bronze_tables));
+  services.push_back(std::make_unique<SparkJobService>(
+      ctx, SparkJobSpec{"silver", "jobs/silver_rt.py", {"ingest"}}, std::move(bronze_tables)));
   supervisor_ = std::make_unique<Supervisor>(env_, &layout_, std::move(services));
 }
 
@@ -57,6 +65,12 @@ Result<std::string> Stack::AppConninfo() const {
                      spec_.source.port, spec_.source.database, spec_.source.app_user, password);
 }
 
+Result<std::unique_ptr<S3Client>> Stack::S3() const {
+  LH_ASSIGN_OR_RETURN(std::string access, credentials_.Get("AWS_ACCESS_KEY_ID"));
+  LH_ASSIGN_OR_RETURN(std::string secret, credentials_.Get("AWS_SECRET_ACCESS_KEY"));
+  return std::make_unique<S3Client>(S3Options{spec_.s3.endpoint, spec_.s3.region, access, secret});
+}
+
 bool Stack::FullyUp() {
   for (const auto& st : supervisor_->StatusAll()) {
     if (st.state != ServiceState::kReady) return false;
@@ -67,7 +81,7 @@ bool Stack::FullyUp() {
 }
 
 Status Stack::ProvisionSource(const ProgressFn& progress, std::vector<std::string>* tables) {
-  auto* postgres = static_cast<PostgresService*>(supervisor_->Find("postgres"));
+  auto* postgres = static_cast<PostgresService*>(supervisor_->Find(kSourceService));
   SourceProvisioner provisioner(&spec_, &credentials_,
                                 [postgres](const std::string& db) { return postgres->AdminConninfo(db); });
   progress("source: roles, database, schemas, heartbeat table, publication " + spec_.source.publication);
@@ -116,10 +130,10 @@ Status Stack::Up(const ProgressFn& progress) {
   LH_RETURN_IF_ERROR(Install(progress));
   LH_ASSIGN_OR_RETURN(credentials_, Credentials::LoadOrCreate(env_, layout_.CredentialsFile(), spec_));
 
-  // Phase 1: the infrastructure. Phase 2, after provisioning: the ingest job.
-  std::vector<std::string> infrastructure;
+  // Phase 1: the infrastructure. Phase 2, after provisioning: the Spark jobs.
+  std::vector<std::string> infrastructure, jobs;
   for (const auto& name : supervisor_->StartOrder()) {
-    if (name != "ingest") infrastructure.push_back(name);
+    (supervisor_->Find(name)->StartsAfterProvisioning() ? jobs : infrastructure).push_back(name);
   }
   LH_ASSIGN_OR_RETURN(StartReport first, supervisor_->Start(infrastructure, progress));
   std::vector<std::string> tables;
@@ -127,7 +141,7 @@ Status Stack::Up(const ProgressFn& progress) {
   if (provisioned.ok()) provisioned = RegisterConnector(progress);
   if (provisioned.ok()) {
     BuildServices(tables);  // the ingest job creates these Bronze tables up front
-    auto second = supervisor_->Start({"ingest"}, progress);
+    auto second = supervisor_->Start(jobs, progress);
     provisioned = second.status();
   }
   if (!provisioned.ok()) {
@@ -144,9 +158,16 @@ Status Stack::Down(bool purge, const ProgressFn& progress) {
     progress("connect: deleting connector " + spec_.connect.connector);
     (void)DebeziumConnector(&spec_, connect->RestUrl()).Delete();
   }
-  for (const std::string name : {"ingest", "connect"}) LH_RETURN_IF_ERROR(supervisor_->Stop(name, progress));
-  if (purge && supervisor_->RunningProcess("postgres")) {
-    auto* postgres = static_cast<PostgresService*>(supervisor_->Find("postgres"));
+  if (purge) {
+    // The slot can be dropped only once its consumer (Connect) is gone and
+    // while the source still runs: stop everything else first, newest first.
+    auto order = supervisor_->StartOrder();
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+      if (*it != kSourceService) LH_RETURN_IF_ERROR(supervisor_->Stop(*it, progress));
+    }
+  }
+  if (purge && supervisor_->RunningProcess(kSourceService)) {
+    auto* postgres = static_cast<PostgresService*>(supervisor_->Find(kSourceService));
     auto db = PgSession::Connect(postgres->AdminConninfo(spec_.source.database), postgres->Endpoint());
     if (db.ok()) {
       progress("postgres: dropping replication slot " + spec_.source.slot);
@@ -166,12 +187,11 @@ Status Stack::Down(bool purge, const ProgressFn& progress) {
 
 std::vector<TableStatus> Stack::InspectTables() {
   std::vector<TableStatus> out;
-  auto access = credentials_.Get("AWS_ACCESS_KEY_ID");
-  auto secret = credentials_.Get("AWS_SECRET_ACCESS_KEY");
-  if (!access.ok() || !secret.ok()) return out;
-  S3Client s3(S3Options{spec_.s3.endpoint, spec_.s3.region, *access, *secret});
+  auto client = S3();
+  if (!client.ok()) return out;
+  S3Client& s3 = **client;
   std::set<std::pair<std::string, std::string>> tables;  // (layer prefix, table)
-  for (const std::string layer : {"bronze/", "_quarantine/"}) {
+  for (const std::string layer : {"bronze/", "silver_rt/", "_quarantine/"}) {
     auto objects = s3.ListObjects(spec_.s3.bucket, layer);
     if (!objects.ok()) continue;
     for (const auto& object : *objects) {
@@ -182,7 +202,7 @@ std::vector<TableStatus> Stack::InspectTables() {
   const int64_t now_ms = env_->NowMicros() / 1000;
   for (const auto& [layer, name] : tables) {
     TableStatus t;
-    t.layer = layer == "bronze/" ? "bronze" : "quarantine";
+    t.layer = layer == "_quarantine/" ? "quarantine" : layer.substr(0, layer.size() - 1);
     t.name = name;
     t.uri = "s3a://" + spec_.s3.bucket + "/" + layer + name;
     auto snapshot = DeltaLog::LoadSnapshot(&s3, spec_.s3.bucket, layer + name);
@@ -211,8 +231,8 @@ StackStatus Stack::Inspect() {
   } else {
     status.connector_state = "connect is not running";
   }
-  if (supervisor_->RunningProcess("postgres")) {
-    auto* postgres = static_cast<PostgresService*>(supervisor_->Find("postgres"));
+  if (supervisor_->RunningProcess(kSourceService)) {
+    auto* postgres = static_cast<PostgresService*>(supervisor_->Find(kSourceService));
     auto db = PgSession::Connect(postgres->AdminConninfo(spec_.source.database), postgres->Endpoint());
     if (db.ok()) {
       if (auto slot = InspectSlot(*db, spec_.source.slot); slot.ok()) {
@@ -222,8 +242,11 @@ StackStatus Stack::Inspect() {
       }
     }
   }
-  auto* ingest = static_cast<SparkJobService*>(supervisor_->Find("ingest"));
-  status.ingest_state_json = env_->ReadFile(ingest->StateFile()).value_or("");
+  for (const auto& name : supervisor_->StartOrder()) {
+    if (auto* job = dynamic_cast<SparkJobService*>(supervisor_->Find(name))) {
+      status.job_states[name] = env_->ReadFile(job->StateFile()).value_or("");
+    }
+  }
   bool store_up = !spec_.s3.embedded || supervisor_->RunningProcess("seaweedfs").has_value();
   if (store_up) status.tables = InspectTables();
   return status;

@@ -5,6 +5,7 @@
 // slot); Inspect gathers what `status` shows. Not thread-safe.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -12,6 +13,7 @@
 
 #include "common/env.h"
 #include "config/pipeline_spec.h"
+#include "lake/s3_client.h"
 #include "services/credentials.h"
 #include "services/install_paths.h"
 #include "services/layout.h"
@@ -20,7 +22,7 @@
 namespace lakehouse {
 
 struct TableStatus {
-  std::string layer;  // "bronze", "quarantine"
+  std::string layer;  // "bronze", "silver_rt", "quarantine"
   std::string name;   // "demo_orders"
   std::string uri;    // "s3a://lakehouse/bronze/demo_orders"
   int64_t version = -1;
@@ -38,7 +40,7 @@ struct StackStatus {
   bool slot_exists = false;
   bool slot_active = false;
   int64_t slot_retained_wal_bytes = 0;
-  std::string ingest_state_json;         // the ingest job's state file, or ""
+  std::map<std::string, std::string> job_states;  // Spark job name -> its state file (JSON), or ""
   std::vector<TableStatus> tables;
 };
 
@@ -66,6 +68,8 @@ class Stack {
   std::string SourceUri() const;
   // libpq conninfo for the application user, password included (from the credentials file).
   Result<std::string> AppConninfo() const;
+  // An S3 client for the spec's endpoint with the keys from the credentials file.
+  Result<std::unique_ptr<S3Client>> S3() const;
 
  private:
   Stack(Env* env, PipelineSpec spec);

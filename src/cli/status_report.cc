@@ -20,6 +20,14 @@ std::string Age(double seconds) {
   return fmt::format("{:.1f} h", seconds / 3600);
 }
 
+// A Spark job's state file as JSON, or null when it has none (yet).
+nlohmann::json JobState(const StackStatus& status, const std::string& job) {
+  auto it = status.job_states.find(job);
+  if (it == status.job_states.end() || it->second.empty()) return nullptr;
+  auto state = nlohmann::json::parse(it->second, nullptr, false);
+  return state.is_discarded() ? nlohmann::json(nullptr) : state;
+}
+
 }  // namespace
 
 std::string StatusTable(const Stack& stack, const StackStatus& status) {
@@ -39,9 +47,9 @@ std::string StatusTable(const Stack& stack, const StackStatus& status) {
                      status.slot_exists ? fmt::format("{}, retains {} of WAL", status.slot_active ? "active" : "inactive",
                                                       Bytes(status.slot_retained_wal_bytes))
                                         : std::string("absent"));
-  if (!status.ingest_state_json.empty()) {
-    auto ingest = nlohmann::json::parse(status.ingest_state_json, nullptr, false);
-    if (!ingest.is_discarded()) {
+  auto ingest = JobState(status, "ingest");
+  if (!ingest.is_null()) {
+    {
       out += fmt::format("ingest     {}: {} batches, {} rows, {} quarantined, last batch {}\n",
                          ingest.value("status", "?"), ingest.value("batches", 0), ingest.value("rows", 0),
                          ingest.value("quarantined", 0), ingest.value("last_batch_at", std::string("-")));
@@ -51,6 +59,11 @@ std::string StatusTable(const Stack& stack, const StackStatus& status) {
                            ingest.value("max_source_lsn", int64_t{0}));
       }
     }
+  }
+  auto silver = JobState(status, "silver");
+  if (!silver.is_null()) {
+    out += fmt::format("silver     {}: {} tables, {} values quarantined\n", silver.value("status", "?"),
+                       silver.value("queries", nlohmann::json::array()).size(), silver.value("quarantined", 0));
   }
   out += fmt::format("\n{:<11} {:<24} {:>8} {:>6} {:>10} {:>12}\n", "LAYER", "TABLE", "VERSION", "FILES", "ROWS",
                      "LAST COMMIT");
@@ -101,8 +114,8 @@ std::string StatusJson(const Stack& stack, const StackStatus& status) {
                {"exists", status.slot_exists},
                {"active", status.slot_active},
                {"retained_wal_bytes", status.slot_retained_wal_bytes}};
-  auto ingest = nlohmann::json::parse(status.ingest_state_json, nullptr, false);
-  j["ingest"] = ingest.is_discarded() ? nlohmann::json(nullptr) : ingest;
+  j["ingest"] = JobState(status, "ingest");
+  j["silver"] = JobState(status, "silver");
   j["tables"] = nlohmann::json::array();
   for (const auto& t : status.tables) {
     j["tables"].push_back({{"layer", t.layer},

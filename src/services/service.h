@@ -54,6 +54,9 @@ class Service {
   virtual Status CheckReady() = 0;
 
   virtual int ReadyTimeoutSeconds() const { return 120; }
+  // True for services that consume what provisioning creates (the Spark jobs
+  // need the connector, bucket and tables): `up` starts them after it.
+  virtual bool StartsAfterProvisioning() const { return false; }
   virtual int StopSignal() const { return SIGTERM; }
   virtual int StopGraceSeconds() const { return 30; }
   // Whether StopSignal() goes to the whole process group or only to the main

@@ -30,6 +30,7 @@ class SparkJobService final : public Service {
   Result<SpawnOptions> Command() const override;
   Status CheckReady() override;
   int ReadyTimeoutSeconds() const override { return 240; }
+  bool StartsAfterProvisioning() const override { return true; }
   // The Python driver stops its queries and its JVM itself on SIGTERM.
   bool StopSignalsGroup() const override { return false; }
   int StopGraceSeconds() const override { return 45; }

@@ -45,6 +45,10 @@ def lake(stack, spark):
             schema, name = table.split(".")
             return spark.read.format("delta").load(cfg.bronze_uri(schema, name))
 
+        def silver(self, table: str):
+            schema, name = table.split(".")
+            return spark.read.format("delta").load(cfg.s3.uri(f"silver_rt/{schema}_{name}"))
+
         def quarantine(self):
             return spark.read.format("delta").load(cfg.quarantine_uri("bronze"))
 

@@ -6,7 +6,7 @@ import stat
 def test_status_json_names_every_service_and_endpoint(stack):
     st = stack.status()
     services = {s["name"]: s for s in st["services"]}
-    assert set(services) == {"postgres", "seaweedfs", "kafka", "connect", "ingest"}
+    assert set(services) == {"postgres", "seaweedfs", "kafka", "connect", "ingest", "silver"}
     for s in services.values():
         assert s["state"] == "ready" and s["pid"] > 0, s
     assert st["source"]["dsn"] == "postgresql://shoptest_app@127.0.0.1:35432/shoptest"
