@@ -19,7 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "common/env.h"
+#include "common/env_wrapper.h"
 #include "common/pg_session.h"
 #include "common/status.h"
 #include "lake/object_store.h"
@@ -57,7 +57,7 @@ inline Status LoadVerifyFixture(ObjectStore* store, const std::string& bucket, c
 // An Env with a manual clock: SleepForMicros advances it and runs `on_sleep`
 // (e.g. to let a simulated Silver job commit), counting the sleeps. Every other
 // call goes to Env::Default(). For single-threaded tests.
-class ManualClockEnv : public Env {
+class ManualClockEnv : public EnvWrapper {
  public:
   std::function<void()> on_sleep;
   int sleeps = 0;
@@ -69,35 +69,8 @@ class ManualClockEnv : public Env {
     if (on_sleep) on_sleep();
   }
 
-  Result<std::string> ReadFile(const std::string& path) override { return base_->ReadFile(path); }
-  Status WriteFileAtomic(const std::string& path, std::string_view data, int mode) override {
-    return base_->WriteFileAtomic(path, data, mode);
-  }
-  bool FileExists(const std::string& path) override { return base_->FileExists(path); }
-  Status CreateDirs(const std::string& path) override { return base_->CreateDirs(path); }
-  Status RemoveAll(const std::string& path) override { return base_->RemoveAll(path); }
-  Result<std::vector<std::string>> ListDir(const std::string& path) override { return base_->ListDir(path); }
-  Status Chown(const std::string& path, const std::string& user, bool recursive) override {
-    return base_->Chown(path, user, recursive);
-  }
-  Result<std::string> RandomBytes(size_t n) override { return base_->RandomBytes(n); }
-  Result<ProcessId> Spawn(const SpawnOptions& options) override { return base_->Spawn(options); }
-  Result<CommandResult> Run(const CommandOptions& options) override { return base_->Run(options); }
-  bool IsAlive(const ProcessId& id) override { return base_->IsAlive(id); }
-  Result<uint64_t> StartTicks(int pid) override { return base_->StartTicks(pid); }
-  Status Signal(const ProcessId& id, int signal, bool whole_group) override {
-    return base_->Signal(id, signal, whole_group);
-  }
-  bool GroupAlive(int pgid) override { return base_->GroupAlive(pgid); }
-  Status SignalGroup(int pgid, int signal) override { return base_->SignalGroup(pgid, signal); }
-  uint64_t ResidentBytes(const ProcessId& id) override { return base_->ResidentBytes(id); }
-  Status ProbeTcp(const std::string& host, int port, int timeout_ms) override {
-    return base_->ProbeTcp(host, port, timeout_ms);
-  }
-  Status CheckPortFree(const std::string& host, int port) override { return base_->CheckPortFree(host, port); }
 
  private:
-  Env* const base_ = Env::Default();
   int64_t now_ = 1'700'000'000'000'000;
 };
 
