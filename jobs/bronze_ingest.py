@@ -14,7 +14,6 @@ Usage: python bronze_ingest.py --job-config run/ingest/conf/job.json
 """
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from datetime import datetime, timezone
@@ -26,7 +25,7 @@ from pyspark.sql import types as T
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from lakehouse_jobs import driver, job_config, spark_session  # noqa: E402
+from lakehouse_jobs import driver, job_config  # noqa: E402
 from lakehouse_jobs.sql_models import load_model  # noqa: E402
 
 # Where a message came from and the message as it came: both tables start with these.
@@ -126,17 +125,11 @@ class BronzeWriter:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--job-config", required=True)
-    args = parser.parse_args()
-    try:
-        cfg = job_config.load(args.job_config)
-    except job_config.ConfigError as e:
-        print(f"bronze_ingest: {e}", file=sys.stderr)
-        return 2
-    state = driver.StateFile(cfg.state_file, batches=0, rows=0, quarantined=0, tombstones=0)
-    state.update(status="starting")
-    spark = spark_session.build(cfg)
+    started = driver.start(__doc__.splitlines()[0], "bronze_ingest",
+                           batches=0, rows=0, quarantined=0, tombstones=0)
+    if isinstance(started, int):
+        return started
+    cfg, state, spark = started.cfg, started.state, started.spark
 
     for qualified in cfg.tables:
         schema, table = qualified.split(".", 1)

@@ -12,7 +12,6 @@ Usage: python silver_rt.py --job-config run/silver/conf/job.json
 """
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import threading
@@ -20,7 +19,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from lakehouse_jobs import driver, job_config, silver_merge, spark_session  # noqa: E402
+from lakehouse_jobs import driver, job_config, silver_merge  # noqa: E402
 
 DISCOVERY_INTERVAL_S = 10
 
@@ -109,17 +108,10 @@ class SilverJob:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--job-config", required=True)
-    args = parser.parse_args()
-    try:
-        cfg = job_config.load(args.job_config)
-    except job_config.ConfigError as e:
-        print(f"silver_rt: {e}", file=sys.stderr)
-        return 2
-    state = driver.StateFile(cfg.state_file, quarantined=0)
-    state.update(status="starting")
-    spark = spark_session.build(cfg)
+    started = driver.start(__doc__.splitlines()[0], "silver_rt", quarantined=0)
+    if isinstance(started, int):
+        return started
+    cfg, state, spark = started.cfg, started.state, started.spark
     job = SilverJob(spark, cfg, state)
     job.discover()
     return driver.run_until_signalled(spark, state, "silver_rt", every_second=job.discover)

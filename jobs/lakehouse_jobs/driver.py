@@ -16,6 +16,37 @@ from typing import Callable
 
 from pyspark.sql import SparkSession
 
+from . import job_config, spark_session
+
+
+class Startup:
+    """What a driver has once it has started: its config, state file and session."""
+
+    def __init__(self, cfg: job_config.JobConfig, state: "StateFile", spark: SparkSession):
+        self.cfg, self.state, self.spark = cfg, state, spark
+
+
+def start(description: str, job: str, **initial_state) -> "Startup | int":
+    """Parses --job-config, loads it, opens the state file and the SparkSession.
+
+    Returns the exit code (2) instead when the configuration is unusable, after
+    printing why on stderr, so a driver's main is `started = start(...); if
+    isinstance(started, int): return started`.
+    """
+    import argparse
+
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--job-config", required=True)
+    args = parser.parse_args()
+    try:
+        cfg = job_config.load(args.job_config)
+    except job_config.ConfigError as e:
+        print(f"{job}: {e}", file=sys.stderr)
+        return 2
+    state = StateFile(cfg.state_file, **initial_state)
+    state.update(status="starting")
+    return Startup(cfg, state, spark_session.build(cfg))
+
 
 class StateFile:
     """Progress for `lakehouse status`, rewritten atomically on each update."""
