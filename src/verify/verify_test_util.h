@@ -22,6 +22,7 @@
 #include "common/env_wrapper.h"
 #include "common/pg_session.h"
 #include "common/status.h"
+#include "lake/fixture_loader.h"
 #include "lake/object_store.h"
 #include "verify/canonical_value.h"
 #include "verify/row_checksum.h"
@@ -35,23 +36,7 @@ inline std::string VerifyTestDataDir() { return LH_VERIFY_TESTDATA_DIR; }
 // "<prefix>/<relative path>". The bucket must exist.
 inline Status LoadVerifyFixture(ObjectStore* store, const std::string& bucket, const std::string& fixture,
                                 const std::string& prefix) {
-  Env* env = Env::Default();
-  std::vector<std::pair<std::string, std::string>> pending = {{VerifyTestDataDir() + "/" + fixture, prefix}};
-  int files = 0;
-  while (!pending.empty()) {
-    auto [path, key] = pending.back();
-    pending.pop_back();
-    auto children = env->ListDir(path);
-    if (children.ok()) {  // ListDir fails on a plain file
-      for (const std::string& child : *children) pending.emplace_back(path + "/" + child, key + "/" + child);
-      continue;
-    }
-    LH_ASSIGN_OR_RETURN(std::string data, env->ReadFile(path));
-    LH_RETURN_IF_ERROR(store->PutObject(bucket, key, data));
-    ++files;
-  }
-  if (files == 0) return Status::NotFound("no fixture files under " + VerifyTestDataDir() + "/" + fixture);
-  return Status::OK();
+  return LoadDirectoryIntoStore(store, bucket, VerifyTestDataDir() + "/" + fixture, prefix);
 }
 
 // An Env with a manual clock: SleepForMicros advances it and runs `on_sleep`
